@@ -1,0 +1,160 @@
+"""The `cyberkg` command line: a thin layer over the Python API."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import build as build_api
+from .errors import CyberkgError
+from .graph import open_store
+from .iris import INSTRUMENTS
+from .output import FORMATS, render
+from .paths import default_build_dir
+from .queries import get_query, run
+from .serialize import PREFIXES
+from .validation import ShapeReport
+
+
+def compact(iri: str) -> str:
+    """An IRI in prefixed form where a project prefix fits."""
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if iri.startswith(namespace):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return iri
+
+
+def _print_shape_report(report: ShapeReport, title: str) -> None:
+    if not report.results:
+        click.echo(f"{title}: conforms")
+        return
+    click.echo(f"{title}: {len(report.violations())} violation(s), {len(report.results)} result(s)")
+    for r in report.results:
+        value = f" [{compact(r.value)}]" if r.value and r.value != r.focus else ""
+        click.echo(f"  {r.severity}: {compact(r.focus)}{value}: {r.message}")
+
+
+@click.group()
+@click.version_option(package_name="cyberkg")
+def cli() -> None:
+    """Knowledge graph of the offences of the cybercrime conventions (ETS185, ETS189, UNCC)."""
+
+
+@cli.command()
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Output directory (default: build/ in the project).",
+)
+def build(out: Path | None) -> None:
+    """Merge the sources, validate them, write cyberkg.ttl, cyberkg.nt and a query store."""
+    out = out or default_build_dir()
+    result = build_api.build(out)
+    if result.out is None:
+        _print_shape_report(result.integrity, "integrity shapes")
+        raise SystemExit(1)
+    click.echo(f"built {out}: cyberkg.ttl, cyberkg.nt, store/")
+    columns = ["instrument", "provisions", "offences", "elements", "options"]
+    click.echo(render(columns, result.counts, "table"), nl=False)
+
+
+@cli.command()
+def check() -> None:
+    """Reasoner consistency (HermiT) plus integrity shapes; exit 1 on any failure."""
+    result = build_api.check()
+    reasoner = result.reasoner
+    if not reasoner.consistent:
+        click.echo(f"reasoner: INCONSISTENT {reasoner.explanation}".rstrip())
+    elif reasoner.unsatisfiable:
+        click.echo(
+            "reasoner: unsatisfiable classes: " + ", ".join(map(compact, reasoner.unsatisfiable))
+        )
+    else:
+        click.echo("reasoner: consistent, every class satisfiable (HermiT)")
+    _print_shape_report(result.integrity, "integrity shapes")
+    if not result.ok:
+        raise SystemExit(1)
+
+
+def _instrument_option() -> click.Option:
+    return click.option(
+        "--instrument", type=click.Choice(INSTRUMENTS), default=None, help="Only this instrument."
+    )
+
+
+def _format_option() -> click.Option:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="table",
+        show_default=True,
+        help="Output format.",
+    )
+
+
+@cli.command()
+@_instrument_option()
+@_format_option()
+def offences(instrument: str | None, fmt: str) -> None:
+    """One row per offence: instrument, provision, title, elements, counterpart."""
+    params = {"instrument": instrument} if instrument else {}
+    _, rows = run(open_store(), get_query("offences"), params)
+    columns = ["instrument", "provision", "title", "elements", "counterpart"]
+    click.echo(render(columns, rows, fmt), nl=False)
+
+
+@cli.command()
+@_instrument_option()
+@click.option(
+    "--kind",
+    type=click.Choice(
+        [
+            "qualifier",
+            "reservation",
+            "declaration",
+            "notification",
+            "exclusion",
+            "extension",
+            "optional-offence",
+            "option",
+        ]
+    ),
+    default=None,
+    help="Only options of this kind.",
+)
+@_format_option()
+def options(instrument: str | None, kind: str | None, fmt: str) -> None:
+    """One row per option: instrument, provision, kind, key, label."""
+    params = {k: v for k, v in {"instrument": instrument, "kind": kind}.items() if v}
+    _, rows = run(open_store(), get_query("options"), params)
+    columns = ["instrument", "provision", "kind", "key", "label"]
+    click.echo(render(columns, rows, fmt), nl=False)
+
+
+def main() -> None:
+    """Entry point: user errors are printed without a traceback and exit non-zero."""
+    try:
+        cli.main(standalone_mode=False)
+    except CyberkgError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except SystemExit:
+        raise
+    except Exception as exc:  # a bug, not bad input: say so plainly
+        if os.environ.get("CYBERKG_DEBUG"):
+            raise
+        click.echo(
+            f"internal error: {type(exc).__name__}: {exc} (set CYBERKG_DEBUG=1 for the traceback)",
+            err=True,
+        )
+        sys.exit(3)

@@ -1,0 +1,12 @@
+# A correspondence with an unknown relation.
+PREFIX ck: <https://w3id.org/cyberkg/ontology#>
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX id: <https://w3id.org/cyberkg/id/>
+PREFIX ets185: <https://w3id.org/cyberkg/id/ETS185/>
+PREFIX uncc: <https://w3id.org/cyberkg/id/UNCC/>
+PREFIX party: <https://w3id.org/cyberkg/id/party/>
+PREFIX alignment: <https://w3id.org/cyberkg/id/alignment/>
+DELETE DATA { alignment:ETS185-4-1--UNCC-9--damaging ck:relation ck:Same } ; INSERT DATA { alignment:ETS185-4-1--UNCC-9--damaging ck:relation ck:Similar }

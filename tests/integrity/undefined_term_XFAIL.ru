@@ -1,0 +1,12 @@
+# A misspelt ck: property.
+PREFIX ck: <https://w3id.org/cyberkg/ontology#>
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX id: <https://w3id.org/cyberkg/id/>
+PREFIX ets185: <https://w3id.org/cyberkg/id/ETS185/>
+PREFIX uncc: <https://w3id.org/cyberkg/id/UNCC/>
+PREFIX party: <https://w3id.org/cyberkg/id/party/>
+PREFIX alignment: <https://w3id.org/cyberkg/id/alignment/>
+INSERT DATA { ets185:el-4-1-intent ck:provison ets185:art4-1 }
