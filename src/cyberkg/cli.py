@@ -9,13 +9,18 @@ from pathlib import Path
 import click
 
 from . import build as build_api
-from .errors import CyberkgError
+from .errors import CyberkgError, InputError
 from .graph import open_store
-from .iris import INSTRUMENTS
+from .iris import INSTRUMENTS, is_party_code
 from .output import FORMATS, render
 from .paths import default_build_dir
+from .profile_validation import profile_files, report_text, report_turtle, validate_profiles
+from .profiles import OptionCatalogue, graph_to_rows, rows_to_graph, write_profiles
 from .queries import get_query, run
 from .serialize import PREFIXES
+from .sources import load_turtle
+from .statements import read_statements, write_statements
+from .template import profile_template
 from .validation import ShapeReport
 
 
@@ -134,6 +139,88 @@ def options(instrument: str | None, kind: str | None, fmt: str) -> None:
     _, rows = run(open_store(), get_query("options"), params)
     columns = ["instrument", "provision", "kind", "key", "label"]
     click.echo(render(columns, rows, fmt), nl=False)
+
+
+@cli.command("import")
+@click.argument("csv_file", type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Directory for the Turtle profiles, one file per Party.",
+)
+def import_(csv_file: Path, out: Path) -> None:
+    """Turn a statements CSV into one Turtle profile per Party."""
+    rows = read_statements(csv_file)
+    graph = rows_to_graph(rows, OptionCatalogue(open_store()), source=str(csv_file))
+    written = write_profiles(graph, out)
+    click.echo(f"imported {len(rows)} statement(s) for {len(written)} part(y/ies) into {out}")
+
+
+@cli.command("export-statements")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write the CSV here instead of standard output.",
+)
+def export_statements(paths: tuple[Path, ...], out: Path | None) -> None:
+    """Write the statements of Turtle profiles (files or folders) back as a CSV table."""
+    files = [f for f in profile_files(list(paths)) if f.suffix == ".ttl"]
+    text = write_statements(graph_to_rows(load_turtle(files)))
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json", "turtle"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--build-dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The built graph to validate against (default: build/).",
+)
+def validate(paths: tuple[Path, ...], fmt: str, build_dir: Path | None) -> None:
+    """Validate profiles (.csv, .ttl, or folders of them) together; exit 1 if any violation."""
+    report = validate_profiles(list(paths), build_dir)
+    if fmt == "json":
+        click.echo(report.to_json(), nl=False)
+    elif fmt == "turtle":
+        click.echo(report_turtle(report), nl=False)
+    else:
+        click.echo(report_text(report, markdown=fmt == "markdown"), nl=False)
+    if not report.conforms:
+        raise SystemExit(1)
+
+
+@cli.group()
+def profile() -> None:
+    """Authoring profiles in Turtle."""
+
+
+@profile.command()
+@click.option("--instrument", type=click.Choice(INSTRUMENTS), required=True)
+@click.option(
+    "--party",
+    default="XXX",
+    show_default=True,
+    help="The Party's code (ISO 3166-1 alpha-3, or EU).",
+)
+def template(instrument: str, party: str) -> None:
+    """Print a commented Turtle skeleton listing every option of the instrument."""
+    if not is_party_code(party):
+        raise InputError(f"--party {party!r} is not an ISO 3166-1 alpha-3 code or EU")
+    click.echo(profile_template(open_store(), instrument, party), nl=False)
 
 
 def main() -> None:
