@@ -26,8 +26,8 @@ run: build
 	$(BIN)/cyberkg check
 
 lint: install
-	$(BIN)/ruff check src tests scripts benchmarks
-	$(BIN)/ruff format --check src tests scripts benchmarks
+	$(BIN)/ruff check src tests scripts $(wildcard benchmarks)
+	$(BIN)/ruff format --check src tests scripts $(wildcard benchmarks)
 
 test: lint
 	$(BIN)/python -m pytest -q

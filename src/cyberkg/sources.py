@@ -11,7 +11,7 @@ from rdflib import Graph
 
 from .errors import Location, SourceSyntaxError
 
-_OX_POSITION = re.compile(r"line (\d+) column (\d+)")
+_OX_PREFIX = re.compile(r"^Parser error at line \d+[^:]*:\s*")
 
 
 def check_turtle_syntax(path: Path) -> None:
@@ -25,11 +25,11 @@ def check_turtle_syntax(path: Path) -> None:
             for _ in ox.parse(handle, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()):
                 pass
     except SyntaxError as exc:
-        text = str(exc)
-        match = _OX_POSITION.search(text)
-        line, column = (int(match.group(1)), int(match.group(2))) if match else (None, None)
-        reason = text.split(": ", 1)[-1] if ": " in text else text
-        reason = re.sub(r"\s*\([^()]*, line \d+\)$", "", reason)
+        # pyoxigraph puts the position in the SyntaxError's own fields, and repeats it in
+        # the message as "Parser error at line L between columns C1 and C2: reason".
+        line, column = exc.lineno, exc.offset
+        text = str(exc.msg if exc.msg else exc)
+        reason = _OX_PREFIX.sub("", text)
         raise SourceSyntaxError(
             f"Turtle syntax error: {reason}", Location(path, line=line, column=column)
         ) from exc
