@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -12,7 +13,7 @@ from rdflib.namespace import RDF
 
 from .errors import InputError, Location, NotBuiltError
 from .graph import NT_FILE
-from .iris import provision_from_iri
+from .iris import is_canonical_provision, is_party_code, provision_from_iri
 from .paths import default_build_dir, shape_files
 from .profiles import OptionCatalogue, rows_to_graph
 from .queries import get_query, run
@@ -35,6 +36,7 @@ class ProfileResult:
     severity: str
     message: str
     focus: str
+    shape: str = ""
 
 
 @dataclass
@@ -104,6 +106,12 @@ def load_profiles(files: list[Path], catalogue: OptionCatalogue) -> Graph:
     return graph
 
 
+def _profile_party(focus: str) -> str:
+    """The Party of a result whose focus is a profile (…/id/profile/CODE), else ""."""
+    head, _, code = focus.rpartition("/")
+    return code if head == "https://w3id.org/cyberkg/id/profile" and is_party_code(code) else ""
+
+
 def _locate(store: ox.Store, results: list[ShapeResult]) -> list[ProfileResult]:
     _, rows = run(store, get_query("statement_index"))
     index = {r["statement"]: r for r in rows}
@@ -111,9 +119,14 @@ def _locate(store: ox.Store, results: list[ShapeResult]) -> list[ProfileResult]:
     for r in results:
         where = index.get(r.focus, {})
         provision = where.get("provision", "")
+        # A result about another provision (a scope, a notification owed) names it in sh:value.
         if r.value.startswith("https://w3id.org/cyberkg/id/") and "/art" in r.value:
-            provision = provision_from_iri(r.value)[1]
-        party = where.get("party") or r.focus.rsplit("/", 1)[-1]
+            # Not a provision IRI (ValueError): keep the statement's own provision.
+            with contextlib.suppress(ValueError):
+                provision = provision_from_iri(r.value)[1]
+        if provision and not is_canonical_provision(provision):
+            provision = ""  # only canonical forms are reported; the message quotes the input
+        party = where.get("party") or _profile_party(r.focus)
         located.append(
             ProfileResult(
                 party=party,
@@ -122,6 +135,7 @@ def _locate(store: ox.Store, results: list[ShapeResult]) -> list[ProfileResult]:
                 severity=r.severity,
                 message=r.message,
                 focus=r.focus,
+                shape=r.shape,
             )
         )
     return sorted(located, key=lambda x: (x.party, x.instrument, SEVERITY_ORDER[x.severity],

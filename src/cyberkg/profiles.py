@@ -76,11 +76,28 @@ class OptionCatalogue:
         classes = {str(ACT_CLASSES[act])}
         if act in ("declaration", "notification"):
             classes = {str(CK.Declaration), str(CK.Notification)}
-        return [
+        found = [
             o
             for o in self.by_provision.get((instrument, provision), [])
             if o.exercised_by in classes and o.kind != "qualifier"
         ]
+        # Where the provision grants both (UNCC 64(3): the competence declaration and the
+        # notification of its changes), the act named in the row decides.
+        exact = [o for o in found if o.exercised_by == str(ACT_CLASSES[act])]
+        return exact or found
+
+    def choose(self, instrument: str, provision: str, act: str, value: str) -> list[OptionInfo]:
+        """The options a statement exercises: those at its provision for its act.
+
+        Where the provision grants several (ETS189 12(2)), the value must name the one meant
+        by its key; if it names none, none is exercised (a shape then asks for the key).
+        """
+        options = self.at(instrument, provision, act)
+        named = {t.strip() for t in value.split(";")}
+        chosen = [o for o in options if o.key in named]
+        if chosen:
+            return chosen
+        return options if len(options) <= 1 else []
 
 
 def statement_iri(row: StatementRow, seen: dict[str, int]) -> URIRef:
@@ -144,7 +161,9 @@ def rows_to_graph(rows: list[StatementRow], catalogue: OptionCatalogue,
         graph.add((node, CK.provisionNotation, Literal(row.provision)))
         graph.add((node, CK.provision, provision_iri(row.instrument, row.provision)))
         options = (
-            [] if row.act == "withdrawal" else catalogue.at(row.instrument, row.provision, row.act)
+            []
+            if row.act == "withdrawal"
+            else catalogue.choose(row.instrument, row.provision, row.act, row.value)
         )
         for info in options:
             graph.add((node, CK.exercisesOption, URIRef(info.iri)))

@@ -111,6 +111,9 @@ def _property_queries(shapes: Graph, prop: Node, target: str) -> list[str]:
 
 
 def _sparql_query(select: str, target: str) -> str:
+    if re.search(r"\bVALUES\b", select, flags=re.IGNORECASE):
+        # SHACL 5.3.1: a SPARQL-based constraint must not contain VALUES (pySHACL refuses it).
+        raise CyberkgError("a SHACL-SPARQL constraint must not contain a VALUES clause")
     text = select.replace("$this", "?this")
     match = re.search(r"\bWHERE\s*\{", text, flags=re.IGNORECASE)
     if match is None:
