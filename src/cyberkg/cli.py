@@ -9,6 +9,9 @@ from pathlib import Path
 import click
 
 from . import build as build_api
+from .cli_analysis import compare_cmd, dual_criminality_cmd, export_group
+from .cli_docs import docs
+from .cli_queries import queries_cmd, query_cmd, serve_cmd, sparql_cmd
 from .errors import CyberkgError, InputError
 from .graph import open_store
 from .iris import INSTRUMENTS, is_party_code
@@ -221,6 +224,16 @@ def template(instrument: str, party: str) -> None:
     if not is_party_code(party):
         raise InputError(f"--party {party!r} is not an ISO 3166-1 alpha-3 code or EU")
     click.echo(profile_template(open_store(), instrument, party), nl=False)
+
+
+cli.add_command(docs)
+cli.add_command(queries_cmd)
+cli.add_command(query_cmd)
+cli.add_command(sparql_cmd)
+cli.add_command(serve_cmd)
+cli.add_command(compare_cmd)
+cli.add_command(dual_criminality_cmd)
+cli.add_command(export_group)
 
 
 def main() -> None:

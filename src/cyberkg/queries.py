@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -139,13 +140,94 @@ def term_value(term: Any) -> str:
     return str(term.value)
 
 
-def run(
-    store: ox.Store, query: NamedQuery, values: dict[str, str] | None = None
-) -> tuple[list[str], list[dict[str, str]]]:
-    """Run a named query with bound parameters; return the column names and the rows."""
-    solutions = store.query(query.text, substitutions=bind(query, values or {}))
+Rows = tuple[list[str], list[dict[str, str]]]
+
+
+def _bound_dates(columns: list[str], rows: list[dict[str, str]]) -> Rows:
+    from .bound_dates import compute
+
+    return compute(columns, rows)
+
+
+# Queries whose answer needs a step SPARQL engines do not agree on (date arithmetic): the
+# SPARQL rows are handed to a documented Python function, on every store and endpoint alike.
+POSTPROCESS: dict[str, Callable[[list[str], list[dict[str, str]]], Rows]] = {
+    "bound_dates": _bound_dates,
+}
+
+
+def finish(query: NamedQuery, columns: list[str], rows: list[dict[str, str]]) -> Rows:
+    """Apply the query's Python step, if it has one, to its SPARQL rows."""
+    step = POSTPROCESS.get(query.name)
+    return step(columns, rows) if step else (columns, rows)
+
+
+_LEXICAL = re.compile(
+    r"""(?P<comment>\#[^\n]*)|(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)"""
+    r"""|(?P<string>'{3}.*?'{3}|"{3}.*?"{3}|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")"""
+    r"|(?P<brace>[{}])",
+    re.S,
+)
+
+
+def _outer_group_end(text: str) -> int:
+    """The offset of the closing brace of the query's outermost group (its WHERE clause)."""
+    depth = 0
+    for match in _LEXICAL.finditer(text):
+        brace = match.group("brace")
+        if brace == "{":
+            depth += 1
+        elif brace == "}":
+            depth -= 1
+            if depth == 0:
+                return match.start()
+    raise InputError("the query has no WHERE {...} group to bind parameters in")
+
+
+def with_values(text: str, bindings: dict[ox.Variable, ox.NamedNode | ox.Literal]) -> str:
+    """The query with its parameters bound by a VALUES block at the end of its WHERE group.
+
+    This is safe: each value is an RDF term built by to_term (a checked IRI or a literal) and
+    written in N-Triples syntax by pyoxigraph, which escapes quotes, backslashes and line breaks
+    inside a literal and refuses an IRI that is not one. Whatever the user typed therefore
+    arrives as exactly one term of the VALUES row and can never close it or add a pattern.
+    A VALUES block placed last in the group joins with everything else in it, and the group's
+    FILTERs see the bound value (a FILTER applies to its whole group), so a parameter may be
+    used in a pattern, a FILTER or compared with a BIND result alike.
+    """
+    if not bindings:
+        return text
+    names = sorted(bindings, key=lambda v: v.value)
+    block = (
+        f"\n  VALUES ({' '.join(str(v) for v in names)}) "
+        f"{{ ({' '.join(str(bindings[v]) for v in names)}) }}\n"
+    )
+    end = _outer_group_end(text)
+    return text[:end] + block + text[end:]
+
+
+def run(store: ox.Store, query: NamedQuery, values: dict[str, str] | None = None) -> Rows:
+    """Run a named query with bound parameters; return the column names and the rows.
+
+    The parameters are bound by with_values, the same way on the embedded store, on a remote
+    endpoint (cyberkg.endpoint) and on rdflib (the benchmark), so every engine answers the same
+    question. (pyoxigraph's substitutions would need every parameter in the SELECT clause.)
+    """
+    solutions = store.query(with_values(query.text, bind(query, values or {})))
     if not isinstance(solutions, ox.QuerySolutions):
         raise InputError(f"query {query.name!r} is not a SELECT query")
     columns = [v.value for v in solutions.variables]
     rows = [{c: term_value(solution[c]) for c in columns} for solution in solutions]
-    return columns, rows
+    return finish(query, columns, rows)
+
+
+def run_text(store: ox.Store, text: str) -> Rows:
+    """Run a free SELECT query (no parameters); return the column names and the rows."""
+    try:
+        solutions = store.query(text)
+    except SyntaxError as exc:
+        raise InputError(f"the query is not valid SPARQL: {exc}") from None
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise InputError("only SELECT queries are supported")
+    columns = [v.value for v in solutions.variables]
+    return columns, [{c: term_value(s[c]) for c in columns} for s in solutions]
