@@ -30,16 +30,10 @@ import pyoxigraph as ox
 
 from . import build as _build
 from .compare import CSV_COLUMNS, Comparison, compare, to_csv, to_markdown
-from .dual_criminality import (
-    DualCriminalityReport,
-    find_offence,
-    load_offence,
-    read_fact_pattern,
-    resolve_facts,
-)
+from .dual_criminality import DualCriminalityReport, find_offence, load_fact_pattern
 from .dual_criminality import dual_criminality as run_dual_criminality
 from .dual_criminality import report_text as dual_criminality_text
-from .errors import InputError, IntegrityError, Location, NotBuiltError
+from .errors import IntegrityError, NotBuiltError
 from .graph import NT_FILE, STORE_DIR
 from .graphview import knowledge_graph, offence_graph
 from .paths import default_build_dir, ontology_sources
@@ -209,12 +203,7 @@ class KnowledgeGraph:
         The Parties' acts are read from this graph: load their profiles with with_profiles().
         The offence is the fact pattern's own unless given (INSTRUMENT:PROVISION).
         """
-        pattern, raw = read_fact_pattern(Path(facts))
-        ref = offence or pattern.offence_ref
-        if not ref:
-            raise InputError("name the offence: 'offence:' in the fact pattern", Location(facts))
-        offence_iri = find_offence(self.store, ref, Location(facts, line=pattern.offence_line))
-        resolve_facts(pattern, raw, load_offence(self.store, offence_iri))
+        offence_iri, pattern = load_fact_pattern(self.store, Path(facts), offence)
         return run_dual_criminality(self.store, offence_iri, pattern, list(parties))
 
     def import_statements(self, csv_file: Path | str, out: Path | str) -> list[Path]:

@@ -22,7 +22,7 @@ from typing import Any
 import pyoxigraph as ox
 import yaml
 
-from .errors import InputError, Location
+from .errors import InputError, Location, read_utf8
 from .iris import INSTRUMENTS, instrument_iri, is_canonical_provision, party_iri, provision_iri
 from .queries import get_query, run
 
@@ -274,12 +274,7 @@ def _mapping(node: yaml.Node, path: Path, what: str) -> list[tuple[str, yaml.Nod
 
 def read_fact_pattern(path: Path) -> tuple[FactPattern, dict[str, tuple[bool | None, int]]]:
     """Parse a fact-pattern YAML file; element keys are resolved later against the offence."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 (byte {exc.start})", Location(path)) from exc
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", Location(path)) from exc
+    text = read_utf8(path)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:

@@ -61,3 +61,13 @@ class IntegrityError(CyberkgError):
     """The knowledge graph violates its own integrity shapes or is inconsistent."""
 
     exit_code = 1
+
+
+def read_utf8(path: Path) -> str:
+    """A text file's content; an unreadable or non-UTF-8 file is an InputError naming it."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 (byte {exc.start})", Location(path)) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", Location(path)) from exc

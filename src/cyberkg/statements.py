@@ -13,7 +13,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError, Location
+from .errors import InputError, Location, read_utf8
 from .iris import INSTRUMENTS, is_canonical_provision, is_party_code
 
 COLUMNS: tuple[str, ...] = ("party", "instrument", "act", "provision", "date", "value", "note")
@@ -128,12 +128,7 @@ def parse_statements(text: str, source: Path | str) -> list[StatementRow]:
 
 def read_statements(path: Path) -> list[StatementRow]:
     """Read a statements CSV file (UTF-8)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 (byte {exc.start})", Location(path)) from exc
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", Location(path)) from exc
+    text = read_utf8(path)
     return parse_statements(text, path)
 
 
