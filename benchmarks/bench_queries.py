@@ -49,6 +49,8 @@ PARAMS = {
     ("key", "string"): "6-3-misuse-of-devices",
     ("text", "string"): "naklep",
     ("organisation", "string"): "CoE",
+    ("source", "iri"): "https://w3id.org/cyberkg/id/ETS185",
+    ("target", "iri"): "https://w3id.org/cyberkg/id/UNCC",
 }
 
 
@@ -174,7 +176,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         rd = f"> {args.rdflib_timeout * 1000:.0f}" if rd_s is None else f"{rd_s * 1000:.1f}"
         limit = args.rdflib_timeout if rd_s is None else rd_s
-        ratio = f"{'> ' if rd_s is None else ''}{limit / max(ox_s, 1e-6):.0f}x"
+        factor = limit / max(ox_s, 1e-6)
+        prefix = "> " if rd_s is None else ""
+        ratio = f"{prefix}{factor:.2g}x" if factor < 10 else f"{prefix}{factor:.0f}x"
         lines.append(f"| {name} | {ox_s * 1000:.1f} | {rd} | {ratio} | {note} |")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
