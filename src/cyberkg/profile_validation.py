@@ -100,7 +100,7 @@ def load_profiles(files: list[Path], catalogue: OptionCatalogue) -> Graph:
     graph = bind_prefixes(Graph())
     for path in files:
         if path.suffix == ".csv":
-            graph += rows_to_graph(read_statements(path), catalogue, source=str(path))
+            rows_to_graph(read_statements(path), catalogue, source=str(path), into=graph)
         else:
             load_turtle([path], graph)
     return graph

@@ -130,14 +130,15 @@ def _interpret_value(graph: Graph, node: URIRef, row: StatementRow,
 
 
 def rows_to_graph(rows: list[StatementRow], catalogue: OptionCatalogue,
-                  source: str | None = None) -> Graph:  # fmt: skip
-    """One graph holding the profiles of every party in the rows.
+                  source: str | None = None, into: Graph | None = None) -> Graph:  # fmt: skip
+    """One graph holding the profiles of every party in the rows (added to into, if given).
 
     Every cell is kept (ck:provisionNotation, ck:valueLiteral, ck:note), so that the table can
     be written back unchanged; the value is also interpreted (options exercised, an age, a
-    scope) for validation.
+    scope) for validation. Adding to a given graph spares copying: merging a copy was a third
+    of the validation time for 1000 Parties.
     """
-    graph = bind_prefixes(Graph())
+    graph = into if into is not None else bind_prefixes(Graph())
     seen: dict[str, int] = {}
     for row in rows:
         profile = profile_iri(row.party)
