@@ -171,7 +171,7 @@ def import_(csv_file: Path, out: Path) -> None:
 def export_statements(paths: tuple[Path, ...], out: Path | None) -> None:
     """Write the statements of Turtle profiles (files or folders) back as a CSV table."""
     files = [f for f in profile_files(list(paths)) if f.suffix == ".ttl"]
-    text = write_statements(graph_to_rows(load_turtle(files)))
+    text = write_statements(graph_to_rows(load_turtle(files), OptionCatalogue(open_store())))
     if out is None:
         click.echo(text, nl=False)
     else:

@@ -10,9 +10,11 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
+from .errors import InputError, Location
 from .iris import (
     CK,
     ID,
+    INSTRUMENTS,
     instrument_iri,
     is_canonical_provision,
     party_iri,
@@ -108,11 +110,30 @@ def statement_iri(row: StatementRow, seen: dict[str, int]) -> URIRef:
     return URIRef(base if seen[base] == 1 else f"{base}-{seen[base]}")
 
 
-def _interpret_value(graph: Graph, node: URIRef, row: StatementRow,
-                     options: list[OptionInfo], catalogue: OptionCatalogue) -> None:  # fmt: skip
+def _scope_provision(token: str, instrument: str) -> URIRef | None:
+    """A scope token as a provision: '22(1)(b)' in the row's instrument, or qualified with
+    another instrument, 'ETS185:22(1)(b)' (ETS189 12(2) reserves under ETS185 Art 22(2))."""
+    other, sep, provision = token.partition(":")
+    if sep and other in INSTRUMENTS and is_canonical_provision(provision):
+        return provision_iri(other, provision)
+    return provision_iri(instrument, token) if is_canonical_provision(token) else None
+
+
+def _interpret_value(graph: Graph, node: URIRef, row: StatementRow, options: list[OptionInfo],
+                     catalogue: OptionCatalogue, source: str | None) -> None:  # fmt: skip
+    """Read the value cell into terms.
+
+    Where the provision grants options and none of them takes free text, a token that is not
+    an option key, an age or a provision is refused: kept only as text, it would pass through
+    validation unseen. Where no option is known at the provision (an interpretative
+    declaration, a withdrawal, a provision that does not exist), the cell is free text.
+    """
     tokens = [t.strip() for t in row.value.split(";") if t.strip()]
     value_types = {o.value_type for o in options}
+    if not options:
+        value_types.add("text")
     for token in tokens:
+        scope = _scope_provision(token, row.instrument)
         if _KEY.match(token):
             info = catalogue.by_key.get((row.instrument, token))
             if info is None:
@@ -121,10 +142,17 @@ def _interpret_value(graph: Graph, node: URIRef, row: StatementRow,
                 graph.add((node, CK.exercisesOption, URIRef(info.iri)))
         elif "age" in value_types and re.fullmatch(r"-?[0-9]+", token):
             graph.add((node, CK.ageValue, Literal(int(token))))
-        elif is_canonical_provision(token) and "text" not in value_types:
-            graph.add((node, CK.scope, provision_iri(row.instrument, token)))
-        elif re.fullmatch(r"-?[0-9]+", token) and not value_types - {"age", ""}:
-            graph.add((node, CK.ageValue, Literal(int(token))))
+        elif "text" in value_types:
+            continue
+        elif scope is not None:
+            graph.add((node, CK.scope, scope))
+        else:
+            raise InputError(
+                f"value {token!r} is not an option key, an age or a provision (canonical form, "
+                "e.g. 9(3), or qualified with another instrument, e.g. ETS185:22(1)(b)); "
+                "separate several with ';'",
+                Location(source or "statements", row=row.row, field="value"),
+            )
     if row.value and "text" in value_types:
         graph.add((node, CK.textValue, Literal(row.value)))
 
@@ -168,7 +196,7 @@ def rows_to_graph(rows: list[StatementRow], catalogue: OptionCatalogue,
         )
         for info in options:
             graph.add((node, CK.exercisesOption, URIRef(info.iri)))
-        _interpret_value(graph, node, row, options, catalogue)
+        _interpret_value(graph, node, row, options, catalogue, source)
     return graph
 
 
@@ -176,8 +204,12 @@ def _code(iri: str) -> str:
     return iri.rsplit("/", 1)[-1]
 
 
-def graph_to_rows(graph: Graph) -> list[StatementRow]:
-    """Every statement in the graph as a table row (CSV-imported or written in Turtle)."""
+def graph_to_rows(graph: Graph, catalogue: OptionCatalogue) -> list[StatementRow]:
+    """Every statement in the graph as a table row (CSV-imported or written in Turtle).
+
+    The catalogue tells which options the importer infers from the provision and the act, so
+    that only the keys it could not infer (qualifiers, a choice among several) are written.
+    """
     rows = []
     for node, cls in graph.subject_objects(RDF.type):
         act = ACT_KEYS.get(cls)  # type: ignore[arg-type]
@@ -191,7 +223,12 @@ def graph_to_rows(graph: Graph) -> list[StatementRow]:
             provision = provision_from_iri(str(p))[1]
         value = graph.value(node, CK.valueLiteral)
         if value is None:
-            value = _value_from_terms(graph, node)
+            inferred = (
+                {o.iri for o in catalogue.choose(_code(str(instrument)), str(provision), act, "")}
+                if instrument and provision and act != "withdrawal"
+                else set()
+            )
+            value = _value_from_terms(graph, node, inferred)
         rows.append(
             StatementRow(
                 party=_code(str(party)) if party else "",
@@ -206,16 +243,27 @@ def graph_to_rows(graph: Graph) -> list[StatementRow]:
     return sorted(rows)
 
 
-def _value_from_terms(graph: Graph, node: URIRef) -> str:
-    """The value of a statement written in Turtle, in the table's notation."""
+def _scope_token(provision: str, own_instrument: str) -> str:
+    """A scope provision in the table's notation, qualified when of another instrument."""
+    instrument, canonical = provision_from_iri(provision)
+    return canonical if own_instrument == ID + instrument else f"{instrument}:{canonical}"
+
+
+def _value_from_terms(graph: Graph, node: URIRef, inferred: set[str]) -> str:
+    """The value of a statement written in Turtle, in the table's notation; the options in
+    inferred are those the importer infers from the provision and act, so need no key."""
     age = graph.value(node, CK.ageValue)
     if age is not None:
         return str(age)
-    keys = sorted(str(graph.value(o, URIRef("http://www.w3.org/2004/02/skos/core#notation")))
-                  for o in graph.objects(node, CK.exercisesOption)
-                  if (o, RDF.type, CK.QualifierOption) in graph)  # fmt: skip
-    scope = sorted(provision_from_iri(str(p))[1] for p in graph.objects(node, CK.scope))
+    # An option is written by its key (the last segment of its IRI after "opt-",
+    # docs/iri-scheme.md). Beside free text no key is written: the whole cell is read back as
+    # the text.
     text = graph.value(node, CK.textValue)
+    keys = sorted(str(o).rsplit("/", 1)[-1].removeprefix("opt-")
+                  for o in graph.objects(node, CK.exercisesOption)
+                  if text is None and str(o) not in inferred)  # fmt: skip
+    own = graph.value(node, CK.instrument)
+    scope = sorted(_scope_token(str(p), str(own)) for p in graph.objects(node, CK.scope))
     parts = keys + scope + ([str(text)] if text is not None else [])
     return ";".join(parts)
 
