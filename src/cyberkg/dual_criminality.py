@@ -35,14 +35,6 @@ STATUS_TEXT = {
 }
 ACT_NAMES = {"option": "implementation choice"}
 
-# Reservations whose text only ever allows leaving the offence *partly* unapplied, so that no
-# statement can take the whole offence out: ETS185 Art 10(3) "v omejenih okoliščinah" (in
-# limited circumstances). The vocabulary has no property for this reading; it is recorded in
-# the option's skos:scopeNote and mirrored here.
-PARTIAL_ONLY_RESERVATIONS: frozenset[tuple[str, str]] = frozenset(
-    {("ETS185", "10-3-limited-circumstances")}
-)
-
 # The provision that states the dual-criminality rule for each instrument's offences.
 DUAL_CRIMINALITY_RULE: dict[str, tuple[str, str]] = {
     "ETS185": ("ETS185", "25(5)"),
@@ -95,6 +87,7 @@ class OptionEffect:
     provision: str
     effects: tuple[tuple[str, str], ...]
     must_not_cover: tuple[str, ...]
+    in_part_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -206,6 +199,7 @@ def load_offence(store: ox.Store, offence_iri: str) -> Offence:
                 must_not_cover=tuple(
                     sorted({r["mustNotCover"] for r in rows if r["mustNotCover"]})
                 ),
+                in_part_only=first["inPartOnly"] == "true",
             )
         )
     return Offence(
@@ -723,7 +717,7 @@ def _removal(
 ) -> tuple[bool | None, str]:
     """(False, why) if the reservation takes the conduct out of the offence; (None, why) if
     it may or may not."""
-    if (offence.instrument, option.key) in PARTIAL_ONLY_RESERVATIONS:
+    if option.in_part_only:
         return None, (
             f"{cite}: this reservation may leave the offence unapplied only in part "
             "(limited circumstances); the facts do not show whether this conduct is "
