@@ -23,7 +23,7 @@ import pyoxigraph as ox
 import yaml
 
 from .errors import InputError, Location, read_utf8
-from .iris import INSTRUMENTS, instrument_iri, is_canonical_provision, party_iri, provision_iri
+from .iris import INSTRUMENTS, instrument_iri, is_canonical_provision, party_iri
 from .queries import get_query, run
 
 WITHIN, OUTSIDE, UNDETERMINED = "within", "outside", "undetermined"
@@ -35,15 +35,6 @@ STATUS_TEXT = {
 }
 ACT_NAMES = {"option": "implementation choice"}
 
-# The provision that states the dual-criminality rule for each instrument's offences.
-DUAL_CRIMINALITY_RULE: dict[str, tuple[str, str]] = {
-    "ETS185": ("ETS185", "25(5)"),
-    "ETS189": ("ETS185", "25(5)"),  # ETS189 Art 8(2) extends ETS185 Arts 23-35 to its offences
-    "UNCC": ("UNCC", "35(3)"),
-}
-# Reservations limiting cooperation are sought under the instrument whose cooperation
-# chapter applies: ETS189 has none of its own (Art 8(2)).
-COOPERATION_INSTRUMENT = {"ETS185": "ETS185", "ETS189": "ETS185", "UNCC": "UNCC"}
 
 _OFFENCE_REF = re.compile(r"^(?P<instrument>[A-Z0-9]+):(?P<provision>.+)$")
 _TRUE = {"true", "yes", "on"}
@@ -864,26 +855,28 @@ def dual_criminality(
     offence = load_offence(store, offence_iri)
     statements = {p: party_statements(store, p, offence.instrument) for p in parties}
     results = [evaluate_party(offence, facts, p, statements[p]) for p in parties]
-    rule_instr, rule_prov = DUAL_CRIMINALITY_RULE[offence.instrument]
-    _, text_rows = run(
-        store,
-        get_query("dc_provision_text"),
-        {"provision": str(provision_iri(rule_instr, rule_prov))},
-    )
-    rule_text = text_rows[0]["text"] if text_rows else ""
+    # Which provision decides, under whose law, and whose cooperation chapter applies, are
+    # read from the instrument (ck:dualCriminalityRule, ck:dualCriminalityLaw,
+    # ck:cooperationUnder).
+    _, rule_rows = run(store, get_query("dc_rule"), {"offence": offence_iri})
+    if not rule_rows:
+        raise InputError(f"the graph states no dual criminality rule for {offence.instrument}")
+    rule = rule_rows[0]
+    rule_instr, rule_prov, rule_text = rule["ruleInstrument"], rule["ruleProvision"], rule["text"]
+    cite = f"{rule_instr} {rule_prov}"
     by_party = {r.party: r.status for r in results}
     directions: list[dict[str, str]] = []
-    if rule_instr == "UNCC":
+    if rule["law"] == "both-parties":
         status = _combine(list(by_party.values()))
         directions.append(
             {
                 "between": " and ".join(parties),
                 "status": status,
-                "decided_by": "the laws of both States Parties (UNCC 35(3))",
+                "decided_by": f"the laws of both States Parties ({cite})",
             }
         )
     else:
-        via = " as applied by ETS189 8(2)" if offence.instrument == "ETS189" else ""
+        via = f" as applied to {offence.instrument}" if rule_instr != offence.instrument else ""
         for requesting in parties:
             for requested in parties:
                 if requesting == requested:
@@ -893,10 +886,10 @@ def dual_criminality(
                         "requesting": requesting,
                         "requested": requested,
                         "status": _combine([by_party[requested]]),
-                        "decided_by": f"the requested Party's law ({requested}), ETS185 25(5){via}",
+                        "decided_by": f"the requested Party's law ({requested}), {cite}{via}",
                     }
                 )
-    coop = COOPERATION_INSTRUMENT[offence.instrument]
+    coop = rule["cooperationInstrument"]
     coop_statements = (
         statements
         if coop == offence.instrument
