@@ -33,7 +33,7 @@ sys.path.insert(0, str(HERE))
 
 from generate_profiles import generate  # noqa: E402
 
-from cyberkg.graph import NT_FILE, load_sources  # noqa: E402
+from cyberkg.graph import NT_FILE, load_sources, store_from_graph  # noqa: E402
 from cyberkg.profile_validation import load_profiles  # noqa: E402
 from cyberkg.profiles import OptionCatalogue  # noqa: E402
 from cyberkg.queries import NamedQuery, bind, library, run, with_values  # noqa: E402
@@ -138,8 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     party = sorted(str(o).rsplit("/", 1)[1] for o in graph.objects(None, None)
                    if str(o).startswith("https://w3id.org/cyberkg/id/party/ZZ"))  # fmt: skip
     party_code = party[0] if party else "DEU"
-    store = ox.Store()
-    store.bulk_load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    store = store_from_graph(graph)
 
     rows = []
     for name, query in library().items():

@@ -38,7 +38,7 @@ from cyberkg import build as build_api
 from cyberkg.errors import CyberkgError
 from cyberkg.graph import open_store
 from cyberkg.paths import shape_files
-from cyberkg.profile_validation import knowledge_store, load_profiles, validate_profiles
+from cyberkg.profile_validation import add_profiles, knowledge_store, validate_profiles
 from cyberkg.profiles import OptionCatalogue, rows_to_graph, write_profiles
 from cyberkg.shacl_engine import compile_shapes
 from cyberkg.statements import read_statements
@@ -152,9 +152,7 @@ def breakdown(n: int, work: Path, build_dir: Path, top: int = 12) -> list[dict[s
     folder = work / f"n{n}"
     files = [*sorted((folder / "profiles").glob("*.ttl")), folder / "synthetic-parties.ttl"]
     store = knowledge_store(build_dir)
-    profiles = load_profiles(files, OptionCatalogue(store))
-    store.bulk_load(profiles.serialize(format="nt", encoding="utf-8"),
-                    format=ox.RdfFormat.N_TRIPLES)  # fmt: skip
+    add_profiles(store, files)
     rows = []
     for index, constraint in enumerate(compile_shapes(load_shapes(shape_files("profiles")))):
         with Clock() as clock:

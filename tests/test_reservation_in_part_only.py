@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import URIRef
 
 from cyberkg.dual_criminality import (
@@ -23,8 +22,7 @@ from cyberkg.dual_criminality import (
     load_fact_pattern,
 )
 from cyberkg.graph import load_sources, store_from_graph
-from cyberkg.profile_validation import load_profiles
-from cyberkg.profiles import OptionCatalogue
+from cyberkg.profile_validation import add_profiles
 
 PROFILE = """party,instrument,act,provision,date,value,note
 XXA,ETS185,ratification,,2010-01-04,,fictitious Party: no reservation
@@ -51,10 +49,7 @@ def _answer(tmp_path: Path, drop_flag: bool) -> dict[str, tuple[str, str]]:
     store = store_from_graph(graph)
     table = tmp_path / "parties.csv"
     table.write_text(PROFILE, encoding="utf-8")
-    profiles = load_profiles([table], OptionCatalogue(store))
-    store.bulk_load(
-        profiles.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES
-    )
+    add_profiles(store, [table])
     facts = tmp_path / "copyright.yaml"
     facts.write_text(FACTS, encoding="utf-8")
     offence, pattern = load_fact_pattern(store, facts)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from rdflib import RDF, Graph, URIRef
 
@@ -20,8 +19,7 @@ from cyberkg.cli import compact
 from cyberkg.errors import CyberkgError
 from cyberkg.graph import NT_FILE
 from cyberkg.paths import shape_files
-from cyberkg.profile_validation import knowledge_store, load_profiles, profile_files
-from cyberkg.profiles import OptionCatalogue
+from cyberkg.profile_validation import add_profiles, knowledge_store, profile_files
 from cyberkg.shacl_engine import compile_shapes, evaluate
 from cyberkg.validation import SH, load_shapes, validate
 
@@ -72,10 +70,7 @@ def test_engine_agrees_with_pyshacl(
 ) -> None:
     shapes = only_shapes(all_shapes, fixture_shapes(fixture))
     store = knowledge_store(build_dir)
-    profiles = load_profiles(profile_files([HERE / fixture]), OptionCatalogue(store))
-    store.bulk_load(
-        profiles.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES
-    )
+    profiles = add_profiles(store, profile_files([HERE / fixture]))
     ours = {(r.severity, r.focus, r.message) for r in evaluate(store, compile_shapes(shapes))}
     merged = Graph()
     merged += knowledge_graph

@@ -39,8 +39,8 @@ from .graphview import knowledge_graph, offence_graph
 from .paths import default_build_dir, ontology_sources
 from .profile_validation import (
     ProfileReport,
+    add_profiles,
     knowledge_store,
-    load_profiles,
     profile_files,
     report_text,
     validate_profiles,
@@ -169,10 +169,7 @@ class KnowledgeGraph:
         """
         files = profile_files([Path(p) for p in paths])
         store = knowledge_store(self.build_dir)
-        profiles = load_profiles(files, OptionCatalogue(store))
-        store.bulk_load(
-            profiles.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES
-        )
+        add_profiles(store, files)
         return KnowledgeGraph(build_dir=self.build_dir, store=store)
 
     def compare(self, left: str, right: str) -> Comparison:

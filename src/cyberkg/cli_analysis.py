@@ -19,8 +19,7 @@ from .errors import InputError
 from .graph import load_sources, store_from_graph
 from .graphview import knowledge_graph, offence_graph, write_graphml
 from .iris import INSTRUMENTS, is_party_code
-from .profile_validation import knowledge_store, load_profiles, profile_files
-from .profiles import OptionCatalogue
+from .profile_validation import add_profiles, knowledge_store, profile_files
 
 
 def analysis_store(build_dir: Path | None, profiles: tuple[Path, ...] = ()) -> ox.Store:
@@ -29,10 +28,7 @@ def analysis_store(build_dir: Path | None, profiles: tuple[Path, ...] = ()) -> o
         knowledge_store(build_dir) if build_dir is not None else store_from_graph(load_sources())
     )
     if profiles:
-        graph = load_profiles(profile_files(list(profiles)), OptionCatalogue(store))
-        store.bulk_load(
-            graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES
-        )
+        add_profiles(store, profile_files(list(profiles)))
     return store
 
 

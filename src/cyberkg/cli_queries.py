@@ -14,7 +14,7 @@ from .errors import InputError
 from .graph import open_store
 from .output import FORMATS, render
 from .paths import default_build_dir
-from .profile_validation import knowledge_store, load_profiles, profile_files
+from .profile_validation import add_profiles, knowledge_store, load_profiles, profile_files
 from .profiles import OptionCatalogue
 from .queries import get_query, library, run, run_text
 
@@ -37,8 +37,7 @@ def store_with_profiles(build_dir: Path | None, profiles: tuple[Path, ...]) -> o
     if not profiles:
         return open_store(build_dir)
     store = knowledge_store(build_dir)
-    graph = load_profiles(profile_files(list(profiles)), OptionCatalogue(store))
-    store.bulk_load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    add_profiles(store, profile_files(list(profiles)))
     return store
 
 

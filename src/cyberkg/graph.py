@@ -22,10 +22,15 @@ def load_sources(files: list[Path] | None = None) -> Graph:
     return bind_prefixes(load_turtle(files if files is not None else ontology_sources()))
 
 
+def add_graph(store: ox.Store, graph: Graph) -> None:
+    """Load an rdflib graph into an oxigraph store."""
+    store.bulk_load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+
+
 def store_from_graph(graph: Graph, path: Path | None = None) -> ox.Store:
     """An oxigraph store holding the graph (in memory, or on disk at path)."""
     store = ox.Store(str(path)) if path is not None else ox.Store()
-    store.bulk_load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    add_graph(store, graph)
     return store
 
 

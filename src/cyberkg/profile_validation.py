@@ -12,7 +12,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 
 from .errors import InputError, Location, NotBuiltError
-from .graph import NT_FILE
+from .graph import NT_FILE, add_graph
 from .iris import is_canonical_provision, is_party_code, provision_from_iri
 from .paths import default_build_dir, shape_files
 from .profiles import OptionCatalogue, rows_to_graph
@@ -95,6 +95,14 @@ def knowledge_store(build_dir: Path | None = None) -> ox.Store:
     return store
 
 
+def add_profiles(store: ox.Store, files: list[Path]) -> Graph:
+    """Load profiles into a store holding the knowledge graph (whose option catalogue reads
+    their statements); return them as a graph."""
+    profiles = load_profiles(files, OptionCatalogue(store))
+    add_graph(store, profiles)
+    return profiles
+
+
 def load_profiles(files: list[Path], catalogue: OptionCatalogue) -> Graph:
     """Read statement tables and Turtle profiles into one graph."""
     graph = bind_prefixes(Graph())
@@ -146,10 +154,7 @@ def validate_profiles(paths: list[Path], build_dir: Path | None = None) -> Profi
     """Validate every profile under paths together, with the built knowledge graph."""
     files = profile_files(paths)
     store = knowledge_store(build_dir)
-    profiles = load_profiles(files, OptionCatalogue(store))
-    store.bulk_load(
-        profiles.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES
-    )
+    profiles = add_profiles(store, files)
     compiled = compile_shapes(load_shapes(shape_files("profiles")))
     results = _locate(store, evaluate(store, compiled))
     ck = Namespace("https://w3id.org/cyberkg/ontology#")

@@ -133,7 +133,6 @@ def _interpret_value(graph: Graph, node: URIRef, row: StatementRow, options: lis
     if not options:
         value_types.add("text")
     for token in tokens:
-        scope = _scope_provision(token, row.instrument)
         if _KEY.match(token):
             info = catalogue.by_key.get((row.instrument, token))
             if info is None:
@@ -144,7 +143,7 @@ def _interpret_value(graph: Graph, node: URIRef, row: StatementRow, options: lis
             graph.add((node, CK.ageValue, Literal(int(token))))
         elif "text" in value_types:
             continue
-        elif scope is not None:
+        elif (scope := _scope_provision(token, row.instrument)) is not None:
             graph.add((node, CK.scope, scope))
         else:
             raise InputError(
@@ -189,11 +188,8 @@ def rows_to_graph(rows: list[StatementRow], catalogue: OptionCatalogue,
             continue
         graph.add((node, CK.provisionNotation, Literal(row.provision)))
         graph.add((node, CK.provision, provision_iri(row.instrument, row.provision)))
-        options = (
-            []
-            if row.act == "withdrawal"
-            else catalogue.choose(row.instrument, row.provision, row.act, row.value)
-        )
+        # No option is exercised by a withdrawal (it ends one), so none is found for it.
+        options = catalogue.choose(row.instrument, row.provision, row.act, row.value)
         for info in options:
             graph.add((node, CK.exercisesOption, URIRef(info.iri)))
         _interpret_value(graph, node, row, options, catalogue, source)
@@ -225,7 +221,7 @@ def graph_to_rows(graph: Graph, catalogue: OptionCatalogue) -> list[StatementRow
         if value is None:
             inferred = (
                 {o.iri for o in catalogue.choose(_code(str(instrument)), str(provision), act, "")}
-                if instrument and provision and act != "withdrawal"
+                if instrument and provision
                 else set()
             )
             value = _value_from_terms(graph, node, inferred)

@@ -18,13 +18,9 @@ def fixture_store() -> ox.Store:
     plus the fixture profiles (fictitious Parties XXA-XXD). Treat as read-only."""
     from cyberkg.graph import load_sources, store_from_graph
     from cyberkg.paths import ontology_sources
-    from cyberkg.profile_validation import load_profiles, profile_files
-    from cyberkg.profiles import OptionCatalogue
+    from cyberkg.profile_validation import add_profiles, profile_files
 
     files = [f for f in ontology_sources() if f.name != "alignment.ttl"] + [FIXTURE_ALIGNMENT]
     store = store_from_graph(load_sources(files))
-    profiles = load_profiles(profile_files([PROFILES]), OptionCatalogue(store))
-    store.bulk_load(
-        profiles.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES
-    )
+    add_profiles(store, profile_files([PROFILES]))
     return store
